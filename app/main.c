@@ -1,1 +1,49 @@
-int main(void) { return 0; }
+/* main.c - the samen command: dispatches to one cli_<verb>.c per
+ * subcommand. Exit codes: 0 success, 2 bad input, 1 internal failure. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} commands[] = {
+    {"init", cli_init, "create a new study directory"},
+    {"validate", cli_validate, "check a study or instrument files, changing nothing"},
+    {"study", cli_study, "show a study: waves, regions, schools and response counts"},
+    {"import", cli_import, "import a wave's responses from CSV (all or nothing)"},
+    {"export", cli_export, "write a wave's analysis file (CSV)"},
+    {"samplesize", cli_samplesize, "minimum sample size (Cochran, finite population)"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: samen COMMAND [options]   (samen COMMAND --help for more)\n\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("samen 0.1.0\n");
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "samen: unknown command '%s'\n\n", argv[1]);
+    usage(stderr);
+    return 2;
+}

@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 PACKAGES=(
   build-essential cmake pkg-config gettext
   libsqlite3-dev sqlite3 libyaml-dev libcsv-dev libcjson-dev libgsl-dev
+  python3 python3-yaml
 )
 
 missing_packages() {
