@@ -31,8 +31,6 @@ static void on_field(void *data, size_t len, void *r_)
     reader *r = r_;
     if (r->st != SAMEN_OK)
         return;
-    if (r->nfields == 0)
-        r->record_line = r->record_line ? r->record_line : r->line;
     if (r->nfields >= CSVR_MAX_FIELDS) {
         samen_diag_add(r->d, r->name, r->record_line, 0, "more than %d fields in a record",
                        CSVR_MAX_FIELDS);
@@ -178,6 +176,10 @@ samen_status csvr_read_buffer(const char *data, size_t len, const char *name, cs
     while (pos < len && r.st == SAMEN_OK) {
         const char *nl = memchr(data + pos, '\n', len - pos);
         size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+        /* libcsv's pstate 0 is ROW_NOT_BEGUN: a record starting in this
+         * chunk starts on this line, even if its first field spans lines. */
+        if (p.pstate == 0 && r.nfields == 0)
+            r.record_line = r.line;
         if (csv_parse(&p, data + pos, n, on_field, on_record, &r) != n) {
             samen_diag_add(d, name, r.line, 0, "malformed CSV: %s (a stray or unclosed quote?)",
                            csv_strerror(csv_error(&p)));
