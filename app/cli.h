@@ -44,5 +44,15 @@ int cli_import(int argc, char **argv);
 int cli_export(int argc, char **argv);
 int cli_study(int argc, char **argv);
 int cli_samplesize(int argc, char **argv);
+int cli_stats(int argc, char **argv);
+int cli_stats_freq(int argc, char **argv);
+int cli_stats_crosstab(int argc, char **argv);
+int cli_stats_alpha(int argc, char **argv);
+int cli_stats_means(int argc, char **argv);
+
+/* Parses a comma-separated list of numbers ("8,9") into out (at most cap);
+ * prints an error naming option and returns false when it is not one. */
+bool cli_parse_numbers(const char *cmd, const char *option, const char *text, double *out,
+                       size_t cap, size_t *n);
 
 #endif

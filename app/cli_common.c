@@ -100,3 +100,25 @@ int cli_open_study(const char *dir, const char *db_url, samen_study **study, sam
     }
     return -1;
 }
+
+bool cli_parse_numbers(const char *cmd, const char *option, const char *text, double *out,
+                       size_t cap, size_t *n)
+{
+    *n = 0;
+    if (text == NULL || *text == '\0')
+        return true;
+    const char *p = text;
+    for (;;) {
+        char *end = NULL;
+        double v = strtod(p, &end);
+        if (end == p || (*end != ',' && *end != '\0') || *n >= cap) {
+            cli_usage_error(cmd, "--%s: '%s' is not a list of at most %zu numbers such as 8,9",
+                            option, text, cap);
+            return false;
+        }
+        out[(*n)++] = v;
+        if (*end == '\0')
+            return true;
+        p = end + 1;
+    }
+}

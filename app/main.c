@@ -16,6 +16,7 @@ static const struct {
     {"import", cli_import, "import a wave's responses from CSV (all or nothing)"},
     {"export", cli_export, "write a wave's analysis file (CSV)"},
     {"samplesize", cli_samplesize, "minimum sample size (Cochran, finite population)"},
+    {"stats", cli_stats, "frequencies, crosstabs, alpha and means on a data CSV"},
 };
 
 static void usage(FILE *f)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "samen/dataset.h"
 #include "samen/diag.h"
 #include "samen/status.h"
 #include "samen/store.h"
@@ -48,5 +49,22 @@ samen_status samen_export_csv(const samen_study *s, samen_store *st, int wave, c
  * a tab or a carriage return, writes it prefixed with ' into out. Returns
  * out (cap bytes; truncated at a character boundary). */
 const char *samen_cell_defuse(const char *text, char *out, size_t cap);
+
+/* Reads a plain data CSV (header row of variable names, numeric cells,
+ * empty = system-missing) into a new dataset; free with
+ * samen_dataset_destroy(). Every value in missing[0..nmissing) becomes a
+ * user-missing value of every variable. A cell that is not a number is
+ * reported as file:line:column (with the column's name). Columns of whole
+ * numbers in -32767..32767 are stored as codes, others as numbers. */
+samen_status samen_dataset_read_csv(const char *path, const char *name, const double *missing,
+                                    size_t nmissing, samen_dataset **out, samen_diag *d);
+
+/* Builds the dataset of wave from the study's stored responses: one case
+ * per consenting school, the columns `region`, `situation`, `sector` and
+ * `governance` (codes with value labels), then every instrument variable
+ * with its label, value labels (Dutch, or English when lang is "en") and
+ * its non-substantive codes as user-missing. Text variables are left out. */
+samen_status samen_dataset_from_study(const samen_study *s, samen_store *st, int wave,
+                                      const char *lang, samen_dataset **out, samen_diag *d);
 
 #endif
