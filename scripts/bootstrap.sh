@@ -10,6 +10,7 @@ PACKAGES=(
   build-essential cmake pkg-config gettext
   libsqlite3-dev sqlite3 libyaml-dev libcsv-dev libcjson-dev libgsl-dev
   python3 python3-yaml
+  pspp r-base-core r-cran-psych
 )
 
 missing_packages() {
