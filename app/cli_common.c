@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "samen/i18n.h"
 
 int cli_parse(int argc, char **argv, const cli_opt *opts, const char **pos, size_t maxpos,
               size_t *npos, const char *usage)
@@ -18,7 +19,7 @@ int cli_parse(int argc, char **argv, const cli_opt *opts, const char **pos, size
         }
         if (strncmp(a, "--", 2) != 0 || a[2] == '\0') {
             if (*npos >= maxpos)
-                return cli_usage_error(argv[0], "unexpected argument '%s'", a);
+                return cli_usage_error(argv[0], _("unexpected argument '%s'"), a);
             pos[(*npos)++] = a;
             continue;
         }
@@ -30,17 +31,17 @@ int cli_parse(int argc, char **argv, const cli_opt *opts, const char **pos, size
             if (strlen(p->name) == len && strncmp(p->name, name, len) == 0)
                 o = p;
         if (o == NULL)
-            return cli_usage_error(argv[0], "unknown option '--%.*s' (see --help)", (int)len, name);
+            return cli_usage_error(argv[0], _("unknown option '--%.*s' (see --help)"), (int)len, name);
         if (o->flag != NULL) {
             if (eq != NULL)
-                return cli_usage_error(argv[0], "option '--%s' takes no value", o->name);
+                return cli_usage_error(argv[0], _("option '--%s' takes no value"), o->name);
             *o->flag = true;
         } else if (eq != NULL) {
             *o->value = eq + 1;
         } else if (i + 1 < argc) {
             *o->value = argv[++i];
         } else {
-            return cli_usage_error(argv[0], "option '--%s' needs a value", o->name);
+            return cli_usage_error(argv[0], _("option '--%s' needs a value"), o->name);
         }
     }
     return -1;
@@ -70,7 +71,7 @@ bool cli_parse_wave(const char *cmd, const char *text, int *wave)
     char *end = NULL;
     long w = text ? strtol(text, &end, 10) : 0;
     if (text == NULL || *text == '\0' || *end != '\0' || w < 1990 || w > 2100) {
-        cli_usage_error(cmd, "--wave needs a year, such as 2023");
+        cli_usage_error(cmd, "%s", _("--wave needs a year, such as 2023"));
         return false;
     }
     *wave = (int)w;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "samen/i18n.h"
 #include "samen/interchange.h"
 
 static const char usage[] =
@@ -30,7 +31,7 @@ int cli_export(int argc, char **argv)
     if (!cli_parse_wave("export", wave_s, &wave))
         return 2;
     if (out == NULL)
-        return cli_usage_error("export", "--out FILE is required");
+        return cli_usage_error("export", "%s", _("--out FILE is required"));
     if (strcmp(format, "csv") != 0)
         return cli_usage_error("export",
                                "format '%s' is not available yet (csv; sav and xlsx follow)",
@@ -48,8 +49,8 @@ int cli_export(int argc, char **argv)
         if (status != SAMEN_OK) {
             rc = cli_fail(status, d);
         } else {
-            printf("wrote %ld row(s) of wave %d to %s%s\n", rows, wave, out,
-                   ids ? " (with school ids)" : " (pseudonymised)");
+            printf(_("wrote %ld row(s) of wave %d to %s"), rows, wave, out);
+            printf(" %s\n", ids ? _("(with school ids)") : _("(pseudonymised)"));
             rc = 0;
         }
     }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "samen/i18n.h"
 #include "samen/interchange.h"
 
 static const char usage[] =
@@ -26,7 +27,7 @@ int cli_import(int argc, char **argv)
     if (!cli_parse_wave("import", wave_s, &wave))
         return 2;
     if (npos != 1)
-        return cli_usage_error("import", "name one CSV file to import");
+        return cli_usage_error("import", "%s", _("name one CSV file to import"));
     samen_diag *d = samen_diag_create(100);
     if (d == NULL)
         return 1;
@@ -38,10 +39,11 @@ int cli_import(int argc, char **argv)
         samen_status status = samen_import_csv(s, st, wave, pos[0], pos[0], &res, d);
         if (status != SAMEN_OK) {
             rc = cli_fail(status, d);
-            fprintf(stderr, "nothing was imported (%zu problem(s))\n", samen_diag_count(d));
+            fprintf(stderr, _("nothing was imported (%zu problem(s))\n"), samen_diag_count(d));
         } else {
-            printf("imported %ld response(s) into wave %d (%ld refused consent)%s\n", res.rows,
-                   wave, res.refused, res.was_cp1252 ? "; converted from CP1252" : "");
+            printf(_("imported %ld response(s) into wave %d (%ld refused consent)"), res.rows,
+                   wave, res.refused);
+            printf("%s\n", res.was_cp1252 ? _("; converted from CP1252") : "");
             rc = 0;
         }
     }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "samen/i18n.h"
 
 static const char usage[] =
     "usage: samen init DIR\n\n"
@@ -18,13 +19,13 @@ int cli_init(int argc, char **argv)
     if (rc >= 0)
         return rc;
     if (npos != 1)
-        return cli_usage_error("init", "name the directory to create (samen init DIR)");
+        return cli_usage_error("init", "%s", _("name the directory to create (samen init DIR)"));
     samen_diag *d = samen_diag_create(20);
     samen_status st = samen_study_init(pos[0], d);
     if (st != SAMEN_OK) {
         rc = cli_fail(st, d);
     } else {
-        printf("created study in %s: edit study.yaml, add schools.csv and an instrument\n",
+        printf(_("created study in %s: edit study.yaml, add schools.csv and an instrument\n"),
                pos[0]);
         rc = 0;
     }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "samen/i18n.h"
 
 static const char usage[] =
     "usage: samen study [--study DIR] [--db URL] [--format text|json] [--lang nl|en]\n\n"
@@ -40,7 +41,7 @@ static double pct(long part, long whole)
 
 int cli_study(int argc, char **argv)
 {
-    const char *dir = NULL, *db = NULL, *format = "text", *lang = "nl";
+    const char *dir = NULL, *db = NULL, *format = "text", *lang = NULL;
     const cli_opt opts[] = {{"study", &dir, NULL},
                             {"db", &db, NULL},
                             {"format", &format, NULL},
@@ -54,8 +55,9 @@ int cli_study(int argc, char **argv)
     bool json = strcmp(format, "json") == 0;
     if (!json && strcmp(format, "text") != 0)
         return cli_usage_error("study", "--format is text or json");
-    if (strcmp(lang, "nl") != 0 && strcmp(lang, "en") != 0)
+    if (lang != NULL && strcmp(lang, "nl") != 0 && strcmp(lang, "en") != 0)
         return cli_usage_error("study", "--lang is nl or en");
+    lang = samen_i18n_set(lang);
     samen_diag *d = samen_diag_create(100);
     samen_study *s = NULL;
     samen_store *st = NULL;
@@ -97,10 +99,8 @@ int cli_study(int argc, char **argv)
 
     if (!json) {
         printf("%s (%s)%s\n", samen_study_name(s, lang), samen_study_id(s),
-               samen_study_synthetic(s) ? (strcmp(lang, "en") == 0 ? "  [SYNTHETIC DATA]"
-                                                                     : "  [SYNTHETISCHE DATA]")
-                                        : "");
-        printf("%zu regions, %zu schools, %zu waves\n", nr, samen_study_nschools(s),
+               samen_study_synthetic(s) ? _("  [SYNTHETIC DATA]") : "");
+        printf(_("%zu regions, %zu schools, %zu waves\n"), nr, samen_study_nschools(s),
                samen_study_nwaves(s));
     }
     cJSON *waves = cJSON_AddArrayToObject(root, "waves");
@@ -125,10 +125,11 @@ int cli_study(int argc, char **argv)
         cJSON_AddNumberToObject(wo, "refused", (double)tr);
         cJSON *per = cJSON_AddArrayToObject(wo, "regions");
         if (!json) {
-            printf("\nwave %d  instrument %s (version %s)\n", wi->year,
+            printf(_("\nwave %d  instrument %s (version %s)\n"), wi->year,
                    samen_instrument_id(wi->instrument), samen_instrument_version(wi->instrument));
-            printf("  %-8s %-22s %-6s %-10s %7s %9s %7s %8s\n", "region", "situation", "sector",
-                   "governance", "schools", "responses", "refused", "response");
+            printf("  %-8s %-22s %-6s %-10s %7s %9s %7s %8s\n", _("region"), _("situation"),
+                   _("sector"), _("governance"), _("schools"), _("responses"), _("refused"),
+                   _("response"));
         }
         for (size_t i = 0; i < nr; i++) {
             const samen_region_info *r = samen_study_region(s, i);
@@ -145,9 +146,9 @@ int cli_study(int argc, char **argv)
                        c.complete[i], c.refused[i], pct(c.complete[i], schools[i]));
         }
         if (!json) {
-            printf("  %-8s %-22s %-6s %-10s %7zu %9ld %7ld %7.1f%%\n", "total", "", "", "",
+            printf("  %-8s %-22s %-6s %-10s %7zu %9ld %7ld %7.1f%%\n", _("total"), "", "", "",
                    samen_study_nschools(s), tc, tr, pct(tc, (long)samen_study_nschools(s)));
-            printf("  per situation:");
+            printf("  %s", _("per situation:"));
             for (int sit = 0; sit < SAMEN_SITUATION_COUNT; sit++) {
                 long n = 0;
                 for (size_t i = 0; i < nr; i++)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "samen/i18n.h"
 #include "samen/instrument.h"
 
 static const char usage[] =
@@ -27,7 +28,7 @@ int cli_validate(int argc, char **argv)
         samen_study *s = NULL;
         rc = cli_open_study(dir, NULL, &s, NULL, d);
         if (rc < 0) {
-            printf("%s: valid (%zu waves, %zu regions, %zu schools)\n", dir ? dir : ".",
+            printf(_("%s: valid (%zu waves, %zu regions, %zu schools)\n"), dir ? dir : ".",
                    samen_study_nwaves(s), samen_study_nregions(s), samen_study_nschools(s));
             rc = 0;
         }
@@ -43,7 +44,7 @@ int cli_validate(int argc, char **argv)
                 rc = r;
             continue;
         }
-        printf("%s: valid (%zu sections, %zu questions, %zu variables, %zu scales)\n", pos[i],
+        printf(_("%s: valid (%zu sections, %zu questions, %zu variables, %zu scales)\n"), pos[i],
                samen_instrument_nsections(inst), samen_instrument_nquestions(inst),
                samen_instrument_nvars(inst), samen_instrument_nscales(inst));
         samen_instrument_destroy(inst);

@@ -4,30 +4,32 @@
 #include <string.h>
 
 #include "cli.h"
+#include "samen/i18n.h"
 
 static const struct {
     const char *name;
     int (*run)(int argc, char **argv);
     const char *summary;
 } commands[] = {
-    {"init", cli_init, "create a new study directory"},
-    {"validate", cli_validate, "check a study or instrument files, changing nothing"},
-    {"study", cli_study, "show a study: waves, regions, schools and response counts"},
-    {"import", cli_import, "import a wave's responses from CSV (all or nothing)"},
-    {"export", cli_export, "write a wave's analysis file (CSV)"},
-    {"samplesize", cli_samplesize, "minimum sample size (Cochran, finite population)"},
-    {"stats", cli_stats, "frequencies, crosstabs, alpha and means on a data CSV"},
+    {"init", cli_init, N_("create a new study directory")},
+    {"validate", cli_validate, N_("check a study or instrument files, changing nothing")},
+    {"study", cli_study, N_("show a study: waves, regions, schools and response counts")},
+    {"import", cli_import, N_("import a wave's responses from CSV (all or nothing)")},
+    {"export", cli_export, N_("write a wave's analysis file (CSV)")},
+    {"samplesize", cli_samplesize, N_("minimum sample size (Cochran, finite population)")},
+    {"stats", cli_stats, N_("frequencies, crosstabs, alpha and means on a data CSV")},
 };
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: samen COMMAND [options]   (samen COMMAND --help for more)\n\n");
+    fprintf(f, "%s\n\n", _("usage: samen COMMAND [options]   (samen COMMAND --help for more)"));
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-11s %s\n", commands[i].name, _(commands[i].summary));
 }
 
 int main(int argc, char **argv)
 {
+    samen_i18n_set(NULL);
     if (argc < 2) {
         usage(stderr);
         return 2;
@@ -44,7 +46,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "samen: unknown command '%s'\n\n", argv[1]);
+    fprintf(stderr, _("samen: unknown command '%s'\n\n"), argv[1]);
     usage(stderr);
     return 2;
 }

@@ -16,7 +16,7 @@ rank() {
 # The layer of a public header: samen/<name>.h
 public_layer() {
   case "$1" in
-    status|diag) echo util ;;
+    status|diag|i18n) echo util ;;
     vocab|instrument|study|sample|dataset) echo model ;;
     store) echo store ;;
     interchange) echo io ;;

@@ -27,7 +27,7 @@ run import --study "$study" --wave 2023 "$TMP/r.csv"
 expect_rc 0
 run study --study "$study"
 expect_rc 0
-expect_out "[SYNTHETISCHE DATA]"
+expect_out "[SYNTHETIC DATA]"
 expect_out "total"
 run study --study "$study" --format json
 expect_rc 0

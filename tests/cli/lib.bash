@@ -4,6 +4,8 @@ set -euo pipefail
 SAMEN=$1
 SRC=$2
 GEN="$(dirname "$SAMEN")/../tools/samen-gen-example"
+# Tests assert the English messages; tests/cli/lang.sh checks the Dutch default.
+export SAMEN_LANG=en
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/samen-cli-XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 

@@ -1,0 +1,84 @@
+#!/usr/bin/python3
+"""Writes po/nl.po from po/samen.pot and the Dutch translations below.
+
+Run after adding messages:  xgettext ... -o po/samen.pot && /usr/bin/python3 po/translate.py
+A message without a translation here fails the build's msgfmt --check only
+if its format is wrong; an untranslated message shows in English, so keep
+this table complete (tests/cli/lang.sh checks a sample)."""
+import re, sys, pathlib
+
+NL = {
+    "unexpected argument '%s'": "onverwacht argument '%s'",
+    "unknown option '--%.*s' (see --help)": "onbekende optie '--%.*s' (zie --help)",
+    "option '--%s' takes no value": "optie '--%s' neemt geen waarde",
+    "option '--%s' needs a value": "optie '--%s' heeft een waarde nodig",
+    "--wave needs a year, such as 2023": "--wave vraagt een jaartal, zoals 2023",
+    "--out FILE is required": "--out BESTAND is verplicht",
+    "wrote %ld row(s) of wave %d to %s": "%ld rij(en) van meting %d geschreven naar %s",
+    "(with school ids)": "(met schoolcodes)",
+    "(pseudonymised)": "(gepseudonimiseerd)",
+    "name one CSV file to import": "noem één CSV-bestand om in te lezen",
+    "nothing was imported (%zu problem(s))\n": "er is niets ingelezen (%zu probleem/problemen)\n",
+    "imported %ld response(s) into wave %d (%ld refused consent)":
+        "%ld respons(en) ingelezen in meting %d (%ld zonder toestemming)",
+    "; converted from CP1252": "; omgezet vanuit CP1252",
+    "name the directory to create (samen init DIR)": "noem de map die gemaakt moet worden (samen init MAP)",
+    "created study in %s: edit study.yaml, add schools.csv and an instrument\n":
+        "studie gemaakt in %s: vul study.yaml in, voeg schools.csv en een vragenlijst toe\n",
+    "  [SYNTHETIC DATA]": "  [SYNTHETISCHE DATA]",
+    "%zu regions, %zu schools, %zu waves\n": "%zu regio's, %zu scholen, %zu metingen\n",
+    "\nwave %d  instrument %s (version %s)\n": "\nmeting %d  vragenlijst %s (versie %s)\n",
+    "region": "regio",
+    "situation": "situatie",
+    "sector": "sector",
+    "governance": "sturing",
+    "schools": "scholen",
+    "responses": "respons",
+    "refused": "geweigerd",
+    "response": "respons%",
+    "total": "totaal",
+    "per situation:": "per situatie:",
+    "%s: valid (%zu waves, %zu regions, %zu schools)\n": "%s: geldig (%zu metingen, %zu regio's, %zu scholen)\n",
+    "%s: valid (%zu sections, %zu questions, %zu variables, %zu scales)\n":
+        "%s: geldig (%zu secties, %zu vragen, %zu variabelen, %zu schalen)\n",
+    "create a new study directory": "een nieuwe studiemap maken",
+    "check a study or instrument files, changing nothing": "een studie of vragenlijstbestanden controleren, zonder iets te wijzigen",
+    "show a study: waves, regions, schools and response counts": "een studie tonen: metingen, regio's, scholen en respons",
+    "import a wave's responses from CSV (all or nothing)": "de respons van een meting inlezen uit CSV (alles of niets)",
+    "write a wave's analysis file (CSV)": "het analysebestand van een meting schrijven (CSV)",
+    "minimum sample size (Cochran, finite population)": "minimale steekproefomvang (Cochran, eindige populatie)",
+    "frequencies, crosstabs, alpha and means on a data CSV": "frequenties, kruistabellen, alfa en gemiddelden op een CSV met data",
+    "usage: samen COMMAND [options]   (samen COMMAND --help for more)": "gebruik: samen OPDRACHT [opties]   (samen OPDRACHT --help voor meer)",
+    "samen: unknown command '%s'\n\n": "samen: onbekende opdracht '%s'\n\n",
+}
+
+def c_escape(s):
+    return s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+def c_unescape(s):
+    return s.encode("latin-1", "backslashreplace").decode("unicode_escape")
+
+here = pathlib.Path(__file__).parent
+pot = (here / "samen.pot").read_text()
+out = ['msgid ""', 'msgstr ""', '"Project-Id-Version: samen\\n"', '"PO-Revision-Date: 2026-11-22 00:00+0000\\n"', '"Last-Translator: samen developers\\n"', '"Language-Team: Dutch\\n"', '"Language: nl\\n"',
+       '"MIME-Version: 1.0\\n"', '"Content-Type: text/plain; charset=UTF-8\\n"',
+       '"Content-Transfer-Encoding: 8bit\\n"', '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"', '']
+missing = []
+for entry in pot.split("\n\n"):
+    lines = entry.strip().split("\n")
+    comments = [l for l in lines if l.startswith("#")]
+    m = re.search(r'^msgid ((?:".*"\n?)+)msgstr', "\n".join(l for l in lines if not l.startswith("#")) , re.M)
+    if not m:
+        continue
+    msgid = "".join(c_unescape(p) for p in re.findall(r'"(.*)"', m.group(1)))
+    if msgid == "":
+        continue
+    if msgid not in NL:
+        missing.append(msgid)
+        continue
+    out += [c for c in comments if c.startswith("#,")]
+    out += ['msgid "%s"' % c_escape(msgid), 'msgstr "%s"' % c_escape(NL[msgid]), '']
+(here / "nl.po").write_text("\n".join(out))
+if missing:
+    print("untranslated:", *missing, sep="\n  ", file=sys.stderr)
+    sys.exit(1)
