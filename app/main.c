@@ -18,6 +18,9 @@ static const struct {
     {"export", cli_export, N_("write a wave's analysis file (CSV)")},
     {"samplesize", cli_samplesize, N_("minimum sample size (Cochran, finite population)")},
     {"stats", cli_stats, N_("frequencies, crosstabs, alpha and means on a data CSV")},
+    {"codebook", cli_codebook, N_("the codebook of a wave's questionnaire (Markdown, HTML, JSON)")},
+    {"schools", cli_schools, N_("import school lists (DUO open data) and contact addresses")},
+    {"network", cli_network, N_("network drawings: check, measure, classify, draw, compare")},
 };
 
 static void usage(FILE *f)

@@ -50,6 +50,9 @@ NL = {
     "frequencies, crosstabs, alpha and means on a data CSV": "frequenties, kruistabellen, alfa en gemiddelden op een CSV met data",
     "usage: samen COMMAND [options]   (samen COMMAND --help for more)": "gebruik: samen OPDRACHT [opties]   (samen OPDRACHT --help voor meer)",
     "samen: unknown command '%s'\n\n": "samen: onbekende opdracht '%s'\n\n",
+    "the codebook of a wave's questionnaire (Markdown, HTML, JSON)": "het codeboek van de vragenlijst van een meting (Markdown, HTML, JSON)",
+    "import school lists (DUO open data) and contact addresses": "schoollijsten inlezen (open data van DUO) en contactadressen",
+    "network drawings: check, measure, classify, draw, compare": "netwerktekeningen: controleren, meten, typeren, tekenen, vergelijken",
 }
 
 def c_escape(s):

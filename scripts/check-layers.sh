@@ -23,6 +23,7 @@ public_layer() {
     stats_*) echo stats ;;
     qual*) echo qual ;;
     network*) echo network ;;
+    codebook*) echo io ;;
     report*|tables*|svg*) echo report ;;
     web*|server*) echo web ;;
     *) echo unknown ;;
