@@ -52,6 +52,7 @@ int cli_stats_freq(int argc, char **argv);
 int cli_stats_crosstab(int argc, char **argv);
 int cli_stats_alpha(int argc, char **argv);
 int cli_stats_means(int argc, char **argv);
+int cli_stats_compare(int argc, char **argv);
 
 /* Parses a comma-separated list of numbers ("8,9") into out (at most cap);
  * prints an error naming option and returns false when it is not one. */

@@ -15,6 +15,7 @@ static const struct {
     {"crosstab", cli_stats_crosstab, "crosstab with chi-square and Cramer's V"},
     {"alpha", cli_stats_alpha, "reliability: Cronbach's alpha and item statistics"},
     {"means", cli_stats_means, "means and standard deviations by group"},
+    {"compare", cli_stats_compare, "two groups (waves): Mann-Whitney U, Welch's t, caveats"},
 };
 
 static void usage(FILE *f)
