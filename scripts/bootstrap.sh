@@ -10,7 +10,7 @@ PACKAGES=(
   build-essential cmake pkg-config gettext
   libsqlite3-dev sqlite3 libyaml-dev libcsv-dev libcjson-dev libgsl-dev
   python3 python3-yaml
-  libreadstat-dev libxlsxwriter-dev libgraphviz-dev
+  libreadstat-dev libxlsxwriter-dev libgraphviz-dev libpq-dev postgresql
   pspp r-base-core r-cran-psych python3-igraph
   clang libclang-rt-14-dev
 )
