@@ -22,7 +22,7 @@ static samen_dataset *make(size_t n, size_t k, const double *rows, samen_column_
     samen_dataset *ds = samen_dataset_create(n);
     ASSERT_TRUE(ds != NULL);
     for (size_t j = 0; j < k; j++) {
-        char name[16];
+        char name[32];
         size_t v;
         snprintf(name, sizeof name, "x%zu", j + 1);
         ASSERT_EQ(samen_dataset_add_var(ds, name, kind, &v), SAMEN_OK);
