@@ -21,6 +21,7 @@ static const struct {
     {"codebook", cli_codebook, N_("the codebook of a wave's questionnaire (Markdown, HTML, JSON)")},
     {"schools", cli_schools, N_("import school lists (DUO open data) and contact addresses")},
     {"network", cli_network, N_("network drawings: check, measure, classify, draw, compare")},
+    {"tables", cli_tables, N_("every table of the report definition, computed from a wave")},
 };
 
 static void usage(FILE *f)

@@ -53,6 +53,7 @@ NL = {
     "the codebook of a wave's questionnaire (Markdown, HTML, JSON)": "het codeboek van de vragenlijst van een meting (Markdown, HTML, JSON)",
     "import school lists (DUO open data) and contact addresses": "schoollijsten inlezen (open data van DUO) en contactadressen",
     "network drawings: check, measure, classify, draw, compare": "netwerktekeningen: controleren, meten, typeren, tekenen, vergelijken",
+    "every table of the report definition, computed from a wave": "alle tabellen van de rapportdefinitie, berekend uit een meting",
     "The waves differ strongly in size (n = %zu and n = %zu, a ratio of %.1f): a difference may reflect who responded rather than a change.":
         "De metingen verschillen sterk in omvang (n = %zu en n = %zu, een verhouding van %.1f): een verschil kan komen door wie er heeft gereageerd, niet door een verandering.",
     "The waves differ in composition by %s (total variation distance %.2f): compare with care.":
