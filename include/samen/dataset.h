@@ -42,6 +42,13 @@ void samen_dataset_destroy(samen_dataset *ds);
 samen_status samen_dataset_add_var(samen_dataset *ds, const char *name, samen_column_kind kind,
                                    size_t *index);
 
+/* Adds a variable whose values are already in memory and sets *index:
+ * data holds ncases int16_t codes (SAMEN_COLUMN_CODE, SAMEN_SYSMIS_CODE for
+ * missing) or doubles (SAMEN_COLUMN_NUMBER, NAN for missing), allocated
+ * with malloc. Takes ownership of data, also on failure. */
+samen_status samen_dataset_adopt_var(samen_dataset *ds, const char *name, samen_column_kind kind,
+                                     void *data, size_t *index);
+
 size_t samen_dataset_ncases(const samen_dataset *ds);
 size_t samen_dataset_nvars(const samen_dataset *ds);
 const char *samen_dataset_var_name(const samen_dataset *ds, size_t var);

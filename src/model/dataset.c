@@ -92,6 +92,31 @@ samen_status samen_dataset_add_var(samen_dataset *ds, const char *name, samen_co
     return SAMEN_OK;
 }
 
+samen_status samen_dataset_adopt_var(samen_dataset *ds, const char *name, samen_column_kind kind,
+                                     void *data, size_t *index)
+{
+    size_t idx;
+    /* Added with a one-case placeholder, then given the caller's column. */
+    size_t ncases = ds->ncases;
+    ds->ncases = 0;
+    samen_status st = samen_dataset_add_var(ds, name, kind, &idx);
+    ds->ncases = ncases;
+    if (st != SAMEN_OK) {
+        free(data);
+        return st;
+    }
+    column *c = &ds->cols[idx];
+    if (kind == SAMEN_COLUMN_CODE) {
+        free(c->codes);
+        c->codes = data;
+    } else {
+        free(c->numbers);
+        c->numbers = data;
+    }
+    *index = idx;
+    return SAMEN_OK;
+}
+
 size_t samen_dataset_ncases(const samen_dataset *ds) { return ds->ncases; }
 size_t samen_dataset_nvars(const samen_dataset *ds) { return ds->nvars; }
 

@@ -17,9 +17,11 @@ typedef struct reader {
     csvr_row_fn fn;
     void *ctx;
     samen_diag *d;
-    char **fields;
+    char **fields;      /* pointers into text, filled when a record ends */
+    size_t *offsets;    /* start of each field in text */
     size_t nfields;
     size_t cap;
+    buf text;           /* the current record's fields, NUL-separated */
     long line;          /* line of the chunk being fed */
     long record_line;   /* line the current record started on */
     long records;
@@ -40,26 +42,30 @@ static void on_field(void *data, size_t len, void *r_)
     if (r->nfields == r->cap) {
         size_t c = r->cap ? r->cap * 2 : 64;
         char **f = realloc(r->fields, c * sizeof *f);
-        if (f == NULL) {
+        if (f != NULL)
+            r->fields = f;
+        size_t *o = realloc(r->offsets, c * sizeof *o);
+        if (o != NULL)
+            r->offsets = o;
+        if (f == NULL || o == NULL) {
             r->st = SAMEN_ENOMEM;
             return;
         }
-        r->fields = f;
         r->cap = c;
     }
-    char *copy = text_ndup(data ? data : "", data ? len : 0);
-    if (copy == NULL) {
-        r->st = SAMEN_ENOMEM;
-        return;
-    }
-    r->fields[r->nfields++] = copy;
+    /* One buffer per record instead of one allocation per field. */
+    r->offsets[r->nfields++] = r->text.len;
+    samen_status st = buf_append(&r->text, data ? data : "", data ? len : 0);
+    if (st == SAMEN_OK)
+        st = buf_append_char(&r->text, '\0');
+    if (st != SAMEN_OK)
+        r->st = st;
 }
 
 static void clear_fields(reader *r)
 {
-    for (size_t i = 0; i < r->nfields; i++)
-        free(r->fields[i]);
     r->nfields = 0;
+    buf_reset(&r->text);
 }
 
 static void on_record(int c, void *r_)
@@ -67,6 +73,8 @@ static void on_record(int c, void *r_)
     reader *r = r_;
     (void)c;
     if (r->st == SAMEN_OK && r->nfields > 0) {
+        for (size_t i = 0; i < r->nfields; i++)
+            r->fields[i] = r->text.data + r->offsets[i];
         r->records++;
         r->st = r->fn(r->ctx, r->record_line ? r->record_line : r->line, r->nfields, r->fields);
     }
@@ -171,6 +179,7 @@ samen_status csvr_read_buffer(const char *data, size_t len, const char *name, cs
     csv_set_delim(&p, (unsigned char)info->delimiter);
     csv_set_space_func(&p, is_space);
     reader r = {.name = name, .fn = fn, .ctx = ctx, .d = d, .line = 1, .st = SAMEN_OK};
+    buf_init(&r.text, len + CSVR_MAX_FIELDS + 1); /* a record is never larger than the input */
     size_t pos = 0;
     /* Fed line by line, so that every field and record knows its line. */
     while (pos < len && r.st == SAMEN_OK) {
@@ -196,6 +205,8 @@ samen_status csvr_read_buffer(const char *data, size_t len, const char *name, cs
     }
     clear_fields(&r);
     free(r.fields);
+    free(r.offsets);
+    buf_free(&r.text);
     csv_free(&p);
     buf_free(&converted);
     info->records = r.records;

@@ -41,6 +41,22 @@ bool text_parse_double(const char *s, double *out)
 {
     if (s == NULL || *s == '\0' || isspace((unsigned char)*s))
         return false;
+    /* Fast path: a plain integer of at most 15 digits (survey codes), exact
+     * in a double, without strtod. */
+    {
+        const char *p = s + (*s == '-' || *s == '+');
+        long long v = 0;
+        int digits = 0;
+        while (*p >= '0' && *p <= '9' && digits < 16) {
+            v = v * 10 + (*p - '0');
+            p++;
+            digits++;
+        }
+        if (*p == '\0' && digits > 0 && digits <= 15) {
+            *out = *s == '-' ? -(double)v : (double)v;
+            return true;
+        }
+    }
     /* Reject hex, inf and nan, which strtod would accept. */
     for (const char *p = s; *p; p++) {
         unsigned char c = (unsigned char)*p;

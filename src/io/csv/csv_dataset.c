@@ -8,8 +8,12 @@
  *     else is an error at its line and column, and nothing is returned.
  *  4. A column whose values are all whole numbers in -32767..32767 is kept
  *     as compact codes; any other column as doubles.
+ *  5. Columns are built while reading (codes first; a column turns into
+ *     doubles at its first value that is not a code), so the data are held
+ *     once, column by column, never as a table of doubles.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,60 +23,116 @@
 
 #define MAX_ERRORS_PER_FILE 100
 
+typedef struct builder {
+    int16_t *codes;     /* while every value is a code */
+    double *numbers;    /* once one is not */
+} builder;
+
 typedef struct reader {
     const char *name;
     samen_diag *d;
     size_t nvars;
     char **names;
-    double *cells;      /* row-major, nvars per case */
+    builder *cols;
     size_t ncases, ccases;
     size_t errors;
 } reader;
 
+static samen_status grow(reader *r)
+{
+    size_t c = r->ccases ? r->ccases * 2 : 4096;
+    for (size_t v = 0; v < r->nvars; v++) {
+        builder *b = &r->cols[v];
+        if (b->numbers != NULL) {
+            double *p = realloc(b->numbers, c * sizeof *p);
+            if (p == NULL)
+                return SAMEN_ENOMEM;
+            b->numbers = p;
+        } else {
+            int16_t *p = realloc(b->codes, c * sizeof *p);
+            if (p == NULL)
+                return SAMEN_ENOMEM;
+            b->codes = p;
+        }
+    }
+    r->ccases = c;
+    return SAMEN_OK;
+}
+
+/* Rule 5: a code column becomes a number column. */
+static samen_status to_numbers(reader *r, builder *b)
+{
+    double *p = malloc((r->ccases ? r->ccases : 1) * sizeof *p);
+    if (p == NULL)
+        return SAMEN_ENOMEM;
+    for (size_t c = 0; c < r->ncases; c++)
+        p[c] = b->codes[c] == SAMEN_SYSMIS_CODE ? NAN : (double)b->codes[c];
+    free(b->codes);
+    b->codes = NULL;
+    b->numbers = p;
+    return SAMEN_OK;
+}
+
+static samen_status read_header(reader *r, long line, size_t n, char **f)
+{
+    r->names = calloc(n, sizeof *r->names);
+    r->cols = calloc(n, sizeof *r->cols);
+    if (r->names == NULL || r->cols == NULL)
+        return SAMEN_ENOMEM;
+    r->nvars = n;
+    for (size_t i = 0; i < n; i++) {
+        r->names[i] = text_dup(f[i]);
+        if (r->names[i] == NULL)
+            return SAMEN_ENOMEM;
+        if (f[i][0] == '\0')
+            samen_diag_add(r->d, r->name, line, (long)i + 1, "empty variable name");
+        for (size_t j = 0; j < i; j++)
+            if (text_ieq(f[i], f[j]))
+                samen_diag_add(r->d, r->name, line, (long)i + 1, "duplicate variable name '%s'",
+                               f[i]);
+    }
+    return samen_diag_count(r->d) > 0 ? SAMEN_EVALIDATE : SAMEN_OK;
+}
+
 static samen_status on_row(void *ctx, long line, size_t n, char **f)
 {
     reader *r = ctx;
-    if (r->names == NULL) {
-        r->names = calloc(n, sizeof *r->names);
-        if (r->names == NULL)
-            return SAMEN_ENOMEM;
-        r->nvars = n;
-        for (size_t i = 0; i < n; i++) {
-            r->names[i] = text_dup(f[i]);
-            if (r->names[i] == NULL)
-                return SAMEN_ENOMEM;
-            if (f[i][0] == '\0')
-                samen_diag_add(r->d, r->name, line, (long)i + 1, "empty variable name");
-            for (size_t j = 0; j < i; j++)
-                if (text_ieq(f[i], f[j]))
-                    samen_diag_add(r->d, r->name, line, (long)i + 1,
-                                   "duplicate variable name '%s'", f[i]);
-        }
-        return samen_diag_count(r->d) > 0 ? SAMEN_EVALIDATE : SAMEN_OK;
-    }
+    if (r->names == NULL)
+        return read_header(r, line, n, f);
     if (n != r->nvars) {
         samen_diag_add(r->d, r->name, line, 0, "%zu fields where the header has %zu", n, r->nvars);
         return ++r->errors >= MAX_ERRORS_PER_FILE ? SAMEN_EVALIDATE : SAMEN_OK;
     }
     if (r->ncases == r->ccases) {
-        size_t c = r->ccases ? r->ccases * 2 : 1024;
-        double *p = realloc(r->cells, c * r->nvars * sizeof *p);
-        if (p == NULL)
-            return SAMEN_ENOMEM;
-        r->cells = p;
-        r->ccases = c;
+        samen_status st = grow(r);
+        if (st != SAMEN_OK)
+            return st;
     }
-    double *row = r->cells + r->ncases * r->nvars;
+    size_t c = r->ncases;
     for (size_t i = 0; i < n; i++) {
-        if (f[i][0] == '\0') {
-            row[i] = NAN;
-        } else if (!text_parse_double(f[i], &row[i])) {
+        builder *b = &r->cols[i];
+        double x = NAN;
+        if (f[i][0] != '\0' && !text_parse_double(f[i], &x)) {
             samen_diag_add(r->d, r->name, line, (long)i + 1, "%s: '%.40s' is not a number",
                            r->names[i], f[i]);
-            row[i] = NAN;
+            x = NAN;
             if (++r->errors >= MAX_ERRORS_PER_FILE)
                 return SAMEN_EVALIDATE;
         }
+        if (b->numbers == NULL) {
+            if (isnan(x)) {
+                b->codes[c] = SAMEN_SYSMIS_CODE;
+                continue;
+            }
+            if (x == floor(x) && x >= -32767 && x <= 32767) { /* rule 4 */
+                b->codes[c] = (int16_t)x;
+                continue;
+            }
+            samen_status st = to_numbers(r, b);
+            if (st != SAMEN_OK)
+                return st;
+        }
+        b->numbers[c] = x;
     }
     r->ncases++;
     return SAMEN_OK;
@@ -85,17 +145,17 @@ static samen_status build(reader *r, const double *missing, size_t nmissing, sam
         return SAMEN_ENOMEM;
     samen_status st = SAMEN_OK;
     for (size_t v = 0; v < r->nvars && st == SAMEN_OK; v++) {
-        bool codes = true; /* rule 4 */
-        for (size_t c = 0; c < r->ncases && codes; c++) {
-            double x = r->cells[c * r->nvars + v];
-            if (!isnan(x) && (x != floor(x) || x < -32767 || x > 32767))
-                codes = false;
-        }
+        builder *b = &r->cols[v];
         size_t idx;
-        st = samen_dataset_add_var(ds, r->names[v], codes ? SAMEN_COLUMN_CODE : SAMEN_COLUMN_NUMBER,
-                                   &idx);
-        for (size_t c = 0; c < r->ncases && st == SAMEN_OK; c++)
-            st = samen_dataset_set(ds, idx, c, r->cells[c * r->nvars + v]);
+        if (b->numbers != NULL) {
+            st = samen_dataset_adopt_var(ds, r->names[v], SAMEN_COLUMN_NUMBER, b->numbers, &idx);
+            b->numbers = NULL;
+        } else {
+            if (b->codes == NULL)
+                b->codes = malloc(sizeof *b->codes); /* no cases */
+            st = samen_dataset_adopt_var(ds, r->names[v], SAMEN_COLUMN_CODE, b->codes, &idx);
+            b->codes = NULL;
+        }
         for (size_t m = 0; m < nmissing && st == SAMEN_OK; m++)
             st = samen_dataset_add_missing(ds, idx, missing[m]);
     }
@@ -126,9 +186,12 @@ samen_status samen_dataset_read_csv(const char *path, const char *name, const do
         st = SAMEN_EVALIDATE;
     if (st == SAMEN_OK)
         st = build(&r, missing, nmissing, out);
-    for (size_t i = 0; r.names != NULL && i < r.nvars; i++)
+    for (size_t i = 0; i < r.nvars; i++) {
         free(r.names[i]);
+        free(r.cols[i].codes);
+        free(r.cols[i].numbers);
+    }
     free(r.names);
-    free(r.cells);
+    free(r.cols);
     return st;
 }
