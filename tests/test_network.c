@@ -63,7 +63,7 @@ static samen_network *empty(size_t n)
     samen_network *net = NULL;
     ASSERT_EQ(samen_network_create(&info, &net), SAMEN_OK);
     for (size_t i = 0; i < n; i++) {
-        char id[16], label[32];
+        char id[32], label[40];
         snprintf(id, sizeof id, "p%zu", i);
         snprintf(label, sizeof label, "Party %zu", i);
         samen_party_info p = {.id = id, .label = label, .kind = SAMEN_PARTY_OTHER};
