@@ -1,14 +1,14 @@
 /* xml.h - a small, strict, bounded XML reader for GraphML import (private
  * to src/network/). Prefix netxml_.
  *
- * It reads the part of XML 1.0 that GraphML files use into a tree of
+ * libxml2 reads the XML; this module turns it into a tree of
  * elements with line and column: elements, attributes, character data,
  * CDATA, the five predefined entities and character references; the XML
  * declaration, comments and processing instructions are skipped. A
  * DOCTYPE with an internal subset is refused (no entity definitions, so no
  * entity expansion). Namespace prefixes are dropped from element and
- * attribute names; xmlns attributes are dropped. Input must be UTF-8; size,
- * depth and element count are capped.
+ * attribute names; xmlns attributes are dropped. The declared encoding is
+ * decoded (text arrives as UTF-8); size, depth and element count are capped.
  */
 #ifndef SAMEN_NETWORK_XML_H
 #define SAMEN_NETWORK_XML_H
