@@ -14,13 +14,14 @@ static const struct {
     {"init", cli_init, N_("create a new study directory")},
     {"validate", cli_validate, N_("check a study or instrument files, changing nothing")},
     {"study", cli_study, N_("show a study: waves, regions, schools and response counts")},
-    {"import", cli_import, N_("import a wave's responses from CSV (all or nothing)")},
-    {"export", cli_export, N_("write a wave's analysis file (CSV)")},
+    {"import", cli_import, N_("import a wave's responses from CSV or SPSS (all or nothing)")},
+    {"export", cli_export, N_("write a wave's analysis file (CSV, SPSS .sav/.zsav, Excel)")},
     {"samplesize", cli_samplesize, N_("minimum sample size (Cochran, finite population)")},
     {"stats", cli_stats, N_("frequencies, crosstabs, alpha and means on a data CSV")},
     {"codebook", cli_codebook, N_("the codebook of a wave's questionnaire (Markdown, HTML, JSON)")},
     {"schools", cli_schools, N_("import school lists (DUO open data) and contact addresses")},
     {"network", cli_network, N_("network drawings: check, measure, classify, draw, compare")},
+    {"migrate", cli_migrate, N_("copy a study's data between databases")},
     {"tables", cli_tables, N_("every table of the report definition, computed from a wave")},
 };
 

@@ -60,6 +60,124 @@ NL = {
         "De metingen verschillen in samenstelling naar %s (totale variatieafstand %.2f): vergelijk met voorzichtigheid.",
     "A wave has too few cases to test (n = %zu and n = %zu).":
         "Een meting heeft te weinig respondenten om te toetsen (n = %zu en n = %zu).",
+    "unknown format '%s' (md, html or json)":
+        "onbekend formaat '%s' (md, html of json)",
+    "--lang is nl or en, not '%s'":
+        "--lang is nl of en, niet '%s'",
+    "wrote the codebook of wave %d to %s\n":
+        "codeboek van meting %d geschreven naar %s\n",
+    "unknown format '%s' (csv, sav, zsav or xlsx)":
+        "onbekend formaat '%s' (csv, sav, zsav of xlsx)",
+    "wrote SPSS syntax (labels, missing values, MRSETS) to %s\n":
+        "SPSS-syntaxis (labels, ontbrekende waarden, MRSETS) geschreven naar %s\n",
+    "--to needs the URL of the database to copy into (sqlite:PATH or postgresql://...)":
+        "--to heeft de URL nodig van de database waarin gekopieerd wordt (sqlite:PAD of postgresql://...)",
+    "--from and --to name the same database":
+        "--from en --to noemen dezelfde database",
+    "there is no database at '%s'":
+        "er is geen database op '%s'",
+    "nothing was copied":
+        "er is niets gekopieerd",
+    "copied %ld wave(s), %ld region(s), %ld school(s), %ld response(s) and %ld answer(s)\n":
+        "%ld meting(en), %ld regio('s), %ld school/scholen, %ld respons(en) en %ld antwoord(en) gekopieerd\n",
+    "verified: both databases hold the same rows in every table":
+        "gecontroleerd: beide databases bevatten in elke tabel dezelfde rijen",
+    "samen network %s: cannot write %s\n":
+        "samen network %s: kan %s niet schrijven\n",
+    "--format is text or json":
+        "--format is text of json",
+    "name at least one drawing file":
+        "noem ten minste één tekeningbestand",
+    "%s: valid (%zu parties, %zu groups, %zu ties)\n":
+        "%s: geldig (%zu partijen, %zu groepen, %zu verbindingen)\n",
+    "parties: %zu, ties: %zu (%zu pairs joined)\n":
+        "partijen: %zu, verbindingen: %zu (%zu paren verbonden)\n",
+    "density: %s, degree centralization: %s, betweenness centralization: %s\n":
+        "dichtheid: %s, degreecentralisatie: %s, betweennesscentralisatie: %s\n",
+    "components: %zu\n":
+        "componenten: %zu\n",
+    "isolated parties: %zu":
+        "geïsoleerde partijen: %zu",
+    "parties reached only through one broker: %zu":
+        "partijen alleen bereikbaar via één makelaar: %zu",
+    "brokers: %zu":
+        "makelaars: %zu",
+    "most central party: %s\n":
+        "meest centrale partij: %s\n",
+    "reciprocity of initiative: %s\n":
+        "wederkerigheid van initiatief: %s\n",
+    "  %s: %zu ties, density %s, degree centralization %s, betweenness centralization %s\n":
+        "  %s: %zu verbindingen, dichtheid %s, degreecentralisatie %s, betweennesscentralisatie %s\n",
+    "structure: %s":
+        "structuur: %s",
+    " (hub: %s)":
+        " (middelpunt: %s)",
+    " [hub share %s, centralization %s, redundancy %s, coverage %s]\n":
+        " [aandeel middelpunt %s, centralisatie %s, redundantie %s, dekking %s]\n",
+    "name one drawing file":
+        "noem één tekeningbestand",
+    "samen network draw: Graphviz could not draw %s\n":
+        "samen network draw: Graphviz kon %s niet tekenen\n",
+    "name two drawing files: A B":
+        "noem twee tekeningbestanden: A B",
+    "structure: %s → %s\n":
+        "structuur: %s → %s\n",
+    "ties: %zu added, %zu removed, %zu kept (distance %s)\n":
+        "verbindingen: %zu toegevoegd, %zu verwijderd, %zu behouden (afstand %s)\n",
+    "density: %s → %s\n":
+        "dichtheid: %s → %s\n",
+    "degree centralization: %s → %s (%s)\n":
+        "degreecentralisatie: %s → %s (%s)\n",
+    "betweenness centralization: %s → %s (%s)\n":
+        "betweennesscentralisatie: %s → %s (%s)\n",
+    "party added: %s\n":
+        "partij toegevoegd: %s\n",
+    "party removed: %s\n":
+        "partij verwijderd: %s\n",
+    "--format is graphml or refi":
+        "--format is graphml of refi",
+    "name one GraphML file":
+        "noem één GraphML-bestand",
+    "--variant is current or desired":
+        "--variant is current of desired",
+    "'%s' is not a situation":
+        "'%s' is geen samenwerkingssituatie",
+    "(fields the file does not give can be passed as --id, --region, --wave, --meeting and --variant)":
+        "(velden die het bestand niet geeft kunnen worden meegegeven als --id, --region, --wave, --meeting en --variant)",
+    "wrote %s (%zu parties, %zu groups, %zu ties)\n":
+        "%s geschreven (%zu partijen, %zu groepen, %zu verbindingen)\n",
+    "samen network: unknown action '%s'\n\n":
+        "samen network: onbekende actie '%s'\n\n",
+    "--duo FILE is required":
+        "--duo BESTAND is verplicht",
+    "the schools file was not changed":
+        "het scholenbestand is niet gewijzigd",
+    "schools: %ld added, %ld updated, %ld unchanged; %ld in total\n":
+        "scholen: %ld toegevoegd, %ld bijgewerkt, %ld ongewijzigd; %ld in totaal\n",
+    "%ld DUO school(s) of no region of the study left out\n":
+        "%ld DUO-school/scholen buiten de regio's van de studie weggelaten\n",
+    "%ld e-mail address(es) set; %ld for schools outside the study ignored\n":
+        "%ld e-mailadres(sen) ingesteld; %ld voor scholen buiten de studie genegeerd\n",
+    "--lang is nl or en":
+        "--lang is nl of en",
+    "--wave is required (a year, such as 2023)":
+        "--wave is verplicht (een jaartal, zoals 2023)",
+    "--format is json, csv or xlsx, not '%s'":
+        "--format is json, csv of xlsx, niet '%s'",
+    "--format %s writes a file: give --out FILE":
+        "--format %s schrijft een bestand: geef --out BESTAND",
+    "--only needs table ids separated by commas, such as B4,T3":
+        "--only vraagt tabelcodes gescheiden door komma's, zoals B4,T3",
+    "samen tables: the study has no report definition %s (see docs/REPORT-DEFINITION.md, or give --definition FILE)\n":
+        "samen tables: de studie heeft geen rapportdefinitie %s (zie docs/REPORT-DEFINITION.md, of geef --definition BESTAND)\n",
+    "wrote %zu table(s) of wave %d to %s\n":
+        "%zu tabel(len) van meting %d geschreven naar %s\n",
+    "import a wave's responses from CSV or SPSS (all or nothing)":
+        "de respons van een meting inlezen uit CSV of SPSS (alles of niets)",
+    "write a wave's analysis file (CSV, SPSS .sav/.zsav, Excel)":
+        "het analysebestand van een meting schrijven (CSV, SPSS .sav/.zsav, Excel)",
+    "copy a study's data between databases":
+        "de gegevens van een studie naar een andere database kopiëren",
 }
 
 def c_escape(s):

@@ -11,7 +11,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libyaml-dev libcsv-dev libcjson-dev libgsl-dev
   python3 python3-yaml
   libreadstat-dev libxlsxwriter-dev libgraphviz-dev libpq-dev postgresql
-  libxml2-dev libxml2-utils
+  libxml2-dev libxml2-utils libreoffice-calc-nogui
   pspp r-base-core r-cran-psych python3-igraph
   clang libclang-rt-14-dev
 )

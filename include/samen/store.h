@@ -1,16 +1,19 @@
 /* samen/store.h - where a study's data lives: one storage interface with a
- * backend per database (SQLite now; PostgreSQL behind the same calls).
+ * backend per database (SQLite, PostgreSQL) behind the same calls.
  *
  * A store is opened by URL: "sqlite:PATH" (or a plain path) for the
- * embedded default. Every write happens inside samen_store_begin() ..
- * samen_store_commit(), so an import is all-or-nothing; only prepared
- * statements touch the database.
+ * embedded default, "postgresql://..." or "postgres://..." (a libpq
+ * connection URI) for a shared server (docs/STORAGE.md). Every write
+ * happens inside samen_store_begin() .. samen_store_commit(), so an import
+ * is all-or-nothing; only prepared statements touch the database. A store
+ * is one database connection: use it from one thread at a time.
  */
 #ifndef SAMEN_STORE_H
 #define SAMEN_STORE_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "samen/diag.h"
 #include "samen/status.h"
@@ -77,8 +80,9 @@ samen_status samen_store_put_response(samen_store *st, int wave, const char *bri
                                       samen_response_status status, size_t nanswers,
                                       const samen_answer *answers);
 
-/* Calls fn for every response of wave, ordered by school, with its answers.
- * Stops at and returns the first status from fn that is not OK. */
+/* Calls fn for every response of wave, ordered by school, with its answers
+ * ordered by variable. Stops at and returns the first status from fn that
+ * is not OK. fn must not use st. */
 samen_status samen_store_each_response(samen_store *st, int wave, samen_response_fn fn,
                                        void *ctx);
 
@@ -89,5 +93,33 @@ samen_status samen_store_count(samen_store *st, int wave, samen_response_status 
 /* Replaces the clock used for timestamps (seconds since 1970); NULL
  * restores time(). For tests. */
 void samen_store_set_clock(samen_store *st, long long (*now)(void));
+
+/* Copies between stores (samen migrate). */
+
+/* The number of rows in each table of a store. */
+typedef struct samen_store_counts {
+    long waves, regions, schools, responses, answers;
+} samen_store_counts;
+
+/* Sets *out to the number of rows in each table of st. */
+samen_status samen_store_get_counts(samen_store *st, samen_store_counts *out);
+
+/* Copies every row of every table of src (waves, regions, schools,
+ * responses with their ids and timestamps, answers) into dst: from one
+ * consistent snapshot of src, in one transaction on dst. Then compares the
+ * two stores table by table (row counts and samen_store_dump()) and fails
+ * with SAMEN_ESTORE, naming the first difference, when they differ. dst
+ * must be empty, else SAMEN_EEXIST and nothing is written. Neither store
+ * may be inside a transaction. On success *copied (may be NULL) holds the
+ * counts. Problems go to d. */
+samen_status samen_store_copy(samen_store *src, samen_store *dst, samen_store_counts *copied,
+                              samen_diag *d);
+
+/* Writes a canonical dump of every table of st to f: per table a line
+ * "table NAME ROWS", then one line per row in primary-key order, fields
+ * separated by a tab, NULL as \N, numbers as "%.17g", and tab, newline,
+ * carriage return and backslash in text escaped (\t \n \r \\). The same
+ * data give the same bytes on every backend. */
+samen_status samen_store_dump(samen_store *st, FILE *f);
 
 #endif

@@ -3,7 +3,10 @@
  * The embedded default: one file per study, WAL journal, synchronous=FULL
  * so a commit that returned is on disk, foreign keys on, and prepared
  * statements only. The schema is versioned with PRAGMA user_version and
- * migrated forward in one transaction on open.
+ * migrated forward in one transaction on open. A write transaction is
+ * BEGIN IMMEDIATE (one writer at a time, waiting up to 10 s for the lock);
+ * each write call runs inside a savepoint, so a failed call leaves nothing
+ * behind and the transaction goes on (backend.h rule 2).
  */
 #include <math.h>
 #include <sqlite3.h>
@@ -87,6 +90,18 @@ static samen_status migrate(sqlite3 *db, samen_diag *d)
         return SAMEN_OK;
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return report(db, d, "cannot start the migration");
+    /* Another connection may have migrated while we waited for the lock. */
+    v = user_version(db);
+    if (v < 0 || v > SCHEMA_VERSION) {
+        samen_status st = v < 0 ? report(db, d, "cannot read the schema version")
+                                : SAMEN_EUNSUPPORTED;
+        if (v > SCHEMA_VERSION)
+            samen_diag_add(d, "database", 0, 0,
+                           "the database has schema version %d; this samen knows up to %d", v,
+                           SCHEMA_VERSION);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return st;
+    }
     for (int i = v; i < SCHEMA_VERSION; i++) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
@@ -147,10 +162,34 @@ static void sq_close(void *ctx)
     free(c);
 }
 
-static samen_status sq_exec_tx(void *ctx, const char *what)
+static samen_status sq_exec_tx(void *ctx, store_tx what)
 {
+    static const char *const sql[] = {
+        [STORE_TX_BEGIN] = "BEGIN IMMEDIATE",
+        [STORE_TX_SNAPSHOT] = "BEGIN DEFERRED", /* WAL: reads see one snapshot until the end */
+        [STORE_TX_COMMIT] = "COMMIT",
+        [STORE_TX_ROLLBACK] = "ROLLBACK",
+    };
     sqlite_ctx *c = ctx;
-    return sqlite3_exec(c->db, what, NULL, NULL, NULL) == SQLITE_OK ? SAMEN_OK : SAMEN_ESTORE;
+    return sqlite3_exec(c->db, sql[what], NULL, NULL, NULL) == SQLITE_OK ? SAMEN_OK : SAMEN_ESTORE;
+}
+
+/* Write calls run inside a savepoint: on failure everything they did is
+ * undone and the enclosing transaction stays usable. */
+static samen_status savepoint_begin(sqlite_ctx *c)
+{
+    return sqlite3_exec(c->db, "SAVEPOINT samen_call", NULL, NULL, NULL) == SQLITE_OK
+               ? SAMEN_OK
+               : SAMEN_ESTORE;
+}
+
+static samen_status savepoint_end(sqlite_ctx *c, samen_status st)
+{
+    if (st != SAMEN_OK)
+        sqlite3_exec(c->db, "ROLLBACK TO samen_call", NULL, NULL, NULL);
+    if (sqlite3_exec(c->db, "RELEASE samen_call", NULL, NULL, NULL) != SQLITE_OK && st == SAMEN_OK)
+        st = SAMEN_ESTORE;
+    return st;
 }
 
 static int sq_schema_version(void *ctx)
@@ -171,9 +210,17 @@ static samen_status step_done(sqlite3_stmt *s)
     return SAMEN_ESTORE;
 }
 
+static samen_status sync_study(sqlite_ctx *c, const samen_study *s);
+
 static samen_status sq_sync_study(void *ctx, const samen_study *s)
 {
     sqlite_ctx *c = ctx;
+    samen_status st = savepoint_begin(c);
+    return st == SAMEN_OK ? savepoint_end(c, sync_study(c, s)) : st;
+}
+
+static samen_status sync_study(sqlite_ctx *c, const samen_study *s)
+{
     sqlite3_stmt *w = NULL, *r = NULL, *sc = NULL;
     samen_status st = SAMEN_ESTORE;
     if (sqlite3_prepare_v2(c->db,
@@ -253,11 +300,25 @@ static samen_status sq_has_response(void *ctx, int wave, const char *brin, bool 
     return SAMEN_OK;
 }
 
+static samen_status put_response(sqlite_ctx *c, int wave, const char *brin, const char *version,
+                                 samen_response_status status, const char *stamp, size_t n,
+                                 const samen_answer *answers);
+
 static samen_status sq_put_response(void *ctx, int wave, const char *brin, const char *version,
                                     samen_response_status status, const char *stamp, size_t n,
                                     const samen_answer *answers)
 {
     sqlite_ctx *c = ctx;
+    samen_status st = savepoint_begin(c);
+    return st == SAMEN_OK
+               ? savepoint_end(c, put_response(c, wave, brin, version, status, stamp, n, answers))
+               : st;
+}
+
+static samen_status put_response(sqlite_ctx *c, int wave, const char *brin, const char *version,
+                                 samen_response_status status, const char *stamp, size_t n,
+                                 const samen_answer *answers)
+{
     sqlite3_stmt *r = NULL, *a = NULL;
     samen_status st = SAMEN_ESTORE;
     if (sqlite3_prepare_v2(c->db,
@@ -398,8 +459,96 @@ static samen_status sq_count(void *ctx, int wave, samen_response_status status, 
     return st;
 }
 
+/* ---- table-level access (samen migrate) ---- */
+
+static samen_status sq_each_row(void *ctx, store_table t, store_row_fn fn, void *fnctx)
+{
+    sqlite_ctx *c = ctx;
+    const store_table_info *ti = &store_tables[t];
+    char sql[512];
+    store_sql_select(t, sql, sizeof sql);
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(c->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return SAMEN_ESTORE;
+    samen_status st = SAMEN_OK;
+    int rc;
+    for (;;) {
+        rc = sqlite3_step(s);
+        if (rc != SQLITE_ROW)
+            break;
+        store_value row[STORE_MAX_COLUMNS];
+        for (size_t i = 0; i < ti->ncols; i++) {
+            int col = (int)i;
+            row[i] = (store_value){STORE_NULL, 0, 0, NULL};
+            if (sqlite3_column_type(s, col) == SQLITE_NULL)
+                continue;
+            row[i].kind = ti->kinds[i];
+            switch (ti->kinds[i]) {
+            case STORE_INT: row[i].i = sqlite3_column_int64(s, col); break;
+            case STORE_REAL: row[i].r = sqlite3_column_double(s, col); break;
+            case STORE_TEXT: row[i].t = (const char *)sqlite3_column_text(s, col); break;
+            case STORE_NULL: break;
+            }
+        }
+        st = fn(fnctx, row);
+        if (st != SAMEN_OK)
+            break;
+    }
+    if (st == SAMEN_OK && rc != SQLITE_DONE)
+        st = SAMEN_ESTORE;
+    sqlite3_finalize(s);
+    return st;
+}
+
+static samen_status sq_put_row(void *ctx, store_table t, const store_value *row)
+{
+    sqlite_ctx *c = ctx;
+    const store_table_info *ti = &store_tables[t];
+    char sql[512];
+    store_sql_insert(t, '?', sql, sizeof sql);
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(c->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return SAMEN_ESTORE;
+    for (size_t i = 0; i < ti->ncols; i++) {
+        int col = (int)i + 1;
+        switch (row[i].kind) {
+        case STORE_NULL: sqlite3_bind_null(s, col); break;
+        case STORE_INT: sqlite3_bind_int64(s, col, row[i].i); break;
+        case STORE_REAL: sqlite3_bind_double(s, col, row[i].r); break;
+        case STORE_TEXT: sqlite3_bind_text(s, col, row[i].t, -1, SQLITE_STATIC); break;
+        }
+    }
+    samen_status st = step_done(s);
+    sqlite3_finalize(s);
+    return st;
+}
+
+static samen_status sq_count_rows(void *ctx, store_table t, long *n)
+{
+    sqlite_ctx *c = ctx;
+    char sql[128];
+    store_sql_count(t, sql, sizeof sql);
+    sqlite3_stmt *s = NULL;
+    if (sqlite3_prepare_v2(c->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return SAMEN_ESTORE;
+    samen_status st = SAMEN_ESTORE;
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        *n = (long)sqlite3_column_int64(s, 0);
+        st = SAMEN_OK;
+    }
+    sqlite3_finalize(s);
+    return st;
+}
+
+static const char *sq_errmsg(void *ctx)
+{
+    return sqlite3_errmsg(((sqlite_ctx *)ctx)->db);
+}
+
 const store_backend store_sqlite_backend = {
     .scheme = "sqlite",
+    .alias = NULL,
+    .whole_url = false,
     .open = sq_open,
     .close = sq_close,
     .exec_tx = sq_exec_tx,
@@ -409,4 +558,9 @@ const store_backend store_sqlite_backend = {
     .put_response = sq_put_response,
     .each_response = sq_each_response,
     .count = sq_count,
+    .each_row = sq_each_row,
+    .put_row = sq_put_row,
+    .count_rows = sq_count_rows,
+    .copy_done = NULL,
+    .errmsg = sq_errmsg,
 };

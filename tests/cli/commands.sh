@@ -22,14 +22,15 @@ expect_rc 2
 expect_err "already holds a study"
 
 study=$(example_study)
+db=$(db_args "$study")
 "$GEN" "$study" 2023 2023 > "$TMP/r.csv"
-run import --study "$study" --wave 2023 "$TMP/r.csv"
+run import --study "$study" "$db" --wave 2023 "$TMP/r.csv"
 expect_rc 0
-run study --study "$study"
+run study --study "$study" "$db"
 expect_rc 0
 expect_out "[SYNTHETIC DATA]"
 expect_out "total"
-run study --study "$study" --format json
+run study --study "$study" "$db" --format json
 expect_rc 0
 /usr/bin/python3 -c '
 import json, sys

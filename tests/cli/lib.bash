@@ -7,7 +7,73 @@ GEN="$(dirname "$SAMEN")/../tools/samen-gen-example"
 # Tests assert the English messages; tests/cli/lang.sh checks the Dutch default.
 export SAMEN_LANG=en
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/samen-cli-XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
+PSQL=${PSQL:-psql}
+
+# With SAMEN_TEST_PG_URL set (CTest's pg_cli_* runs), each study's data
+# live in a PostgreSQL database of their own on that server, created on
+# first use and dropped at exit; otherwise in the study's SQLite file.
+cleanup() {
+  if [ -n "${SAMEN_TEST_PG_URL:-}" ]; then
+    local db
+    for db in $("$PSQL" -XAtq "$SAMEN_TEST_PG_URL" -c \
+        "SELECT datname FROM pg_database WHERE datname LIKE 'samen\_cli\_$$\_%'"); do
+      "$PSQL" -XAtq "$SAMEN_TEST_PG_URL" -c "DROP DATABASE \"$db\" WITH (FORCE)" >/dev/null || true
+    done
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+
+# on_postgres: true when this run keeps the data in PostgreSQL.
+on_postgres() { [ -n "${SAMEN_TEST_PG_URL:-}" ]; }
+
+# pg_url_with_db URL DB: URL with its database name replaced by DB.
+pg_url_with_db() {
+  local scheme=${1%%://*} rest=${1#*://} auth tail
+  auth=${rest%%[/?]*}
+  tail=${rest:${#auth}}
+  if [[ $tail == /* ]]; then
+    if [[ $tail == *\?* ]]; then tail="?${tail#*\?}"; else tail=""; fi
+  fi
+  echo "$scheme://$auth/$2$tail"
+}
+
+# db_url STUDY: the URL of STUDY's data in this run: sqlite:STUDY/samen.db,
+# or a PostgreSQL database named after STUDY's path (created when missing).
+db_url() {
+  if ! on_postgres; then
+    echo "sqlite:$1/samen.db"
+    return
+  fi
+  local db
+  db="samen_cli_$$_$(printf '%s' "$1" | cksum | cut -d' ' -f1)"
+  if [ -z "$("$PSQL" -XAtq "$SAMEN_TEST_PG_URL" -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" ]; then
+    "$PSQL" -XAtq "$SAMEN_TEST_PG_URL" -c "CREATE DATABASE $db" >/dev/null ||
+      fail "cannot create database $db"
+  fi
+  pg_url_with_db "$SAMEN_TEST_PG_URL" "$db"
+}
+
+# db_args STUDY: the --db option for STUDY, as one word: quote it,
+#   run import --study "$study" "$(db_args "$study")" ...
+db_args() { echo "--db=$(db_url "$1")"; }
+
+# db_fingerprint STUDY: a checksum of everything STUDY's database holds:
+# the SQLite file byte for byte, or on PostgreSQL a dump of every table
+# (rows sorted), so that "unchanged" means the same on both.
+db_fingerprint() {
+  if ! on_postgres; then
+    sha256sum "$1/samen.db" | cut -d' ' -f1
+    return
+  fi
+  local url t
+  url=$(db_url "$1")
+  for t in $("$PSQL" -XAtq "$url" -c \
+      "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"); do
+    echo "== $t"
+    "$PSQL" -XAtq "$url" -c "COPY (SELECT * FROM \"$t\" x ORDER BY x) TO STDOUT"
+  done | sha256sum | cut -d' ' -f1
+}
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 

@@ -105,7 +105,7 @@ static samen_status write_response(void *ctx, const samen_response_view *r)
 samen_status samen_export_csv(const samen_study *s, samen_store *st, int wave, const char *path,
                               const samen_export_options *opt, long *rows, samen_diag *d)
 {
-    samen_export_options defaults = {false, ','};
+    samen_export_options defaults = {false, ',', NULL};
     if (opt == NULL)
         opt = &defaults;
     if (opt->delimiter == '\0') {
