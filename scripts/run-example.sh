@@ -20,8 +20,14 @@ for wave in 2022 2023; do
   "$samen" import --study "$work" --wave "$wave" "$work/data/responses-$wave.csv"
 done
 "$samen" export --study "$work" --wave 2023 --format csv --out "$work/data/analysebestand-2023.csv"
+"$samen" export --study "$work" --wave 2023 --format sav --out "$work/data/analysebestand-2023.sav"
+"$samen" tables --study "$work" --wave 2023 --format xlsx --out "$work/tabellen-2023.xlsx"
+"$samen" tables --study "$work" --wave 2023 --format csv --out "$work/tabellen-2023.csv"
 echo
 "$samen" study --study "$work"
+echo
+echo "Tabel 3 (uit $work/tabellen-2023.csv):"
+"$samen" tables --study "$work" --wave 2023 --format csv --only T3
 echo
 echo "Minimale steekproef volgens het rapport (N=4500, e=5%, 90%, p=.5):" \
   "$("$samen" samplesize --population 4500 --margin 0.05 --confidence 0.90 --p 0.5)"
