@@ -44,10 +44,11 @@ fi
 rm -f "$out/libsamen-fuzz.a"
 ar rcs "$out/libsamen-fuzz.a" "${objects[@]}"
 
-targets=(sav csvr duo)
+targets=(sav csvr duo instrument)
 seeds_sav=("$top/tests/fixtures/sav")
 seeds_csvr=("$top/tests/fixtures/duo" "$top/tests/fixtures/mini-instrument.yaml")
 seeds_duo=("$top/tests/fixtures/duo")
+seeds_instrument=("$top/examples/image/instruments" "$top/tests/fixtures/mini-instrument.yaml")
 for t in "${targets[@]}"; do
   bin="$out/fuzz_$t"
   if [ ! -x "$bin" ] || [ "$top/fuzz/fuzz_$t.c" -nt "$bin" ] || [ "$out/libsamen-fuzz.a" -nt "$bin" ]; then
