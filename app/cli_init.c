@@ -7,7 +7,7 @@
 static const char usage[] =
     "usage: samen init DIR\n\n"
     "Creates a study directory: study.yaml to fill in, an empty schools.csv, and\n"
-    "the folders instruments/, reports/, documents/, drawings/ and data/.\n"
+    "the folders instruments/, reports/, documents/, networks/ and data/.\n"
     "Refuses to overwrite an existing study.\n";
 
 int cli_init(int argc, char **argv)

@@ -413,7 +413,7 @@ samen_status samen_study_init(const char *dir, samen_diag *d)
         samen_diag_add(d, dir, 0, 0, "cannot create the directory: %s", strerror(errno));
         return SAMEN_EIO;
     }
-    static const char *const subdirs[] = {"instruments", "reports", "documents", "drawings",
+    static const char *const subdirs[] = {"instruments", "reports", "documents", "networks",
                                           "data"};
     for (size_t i = 0; i < sizeof subdirs / sizeof subdirs[0]; i++) {
         snprintf(path, sizeof path, "%s/%s", dir, subdirs[i]);
