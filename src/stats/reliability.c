@@ -52,6 +52,8 @@
 
 #include "samen/stats_reliability.h"
 
+#include "colview.h"
+
 struct samen_reliability {
     samen_reliability_scale scale;
     samen_reliability_item *items;   /* owned, scale.k of them */
@@ -59,43 +61,7 @@ struct samen_reliability {
 
 /* A column read directly, with its user-missing values at hand. (The same
  * small helper as in descriptives.c: each statistics file stands alone.) */
-typedef struct colview {
-    const int16_t *codes;
-    const double *numbers;
-    size_t nmissing;
-    double missing[SAMEN_DATASET_MAX_MISSING];
-} colview;
-
-static void colview_init(colview *c, const samen_dataset *ds, size_t var)
-{
-    c->codes = samen_dataset_codes(ds, var);
-    c->numbers = samen_dataset_numbers(ds, var);
-    c->nmissing = samen_dataset_nmissing(ds, var);
-    if (c->nmissing > SAMEN_DATASET_MAX_MISSING)
-        c->nmissing = SAMEN_DATASET_MAX_MISSING;
-    for (size_t i = 0; i < c->nmissing; i++)
-        c->missing[i] = samen_dataset_missing_value(ds, var, i);
-}
-
-/* Rule 1: sets *v and returns true when case i is valid. */
-static bool colview_valid(const colview *c, size_t i, double *v)
-{
-    double x;
-    if (c->codes != NULL) {
-        if (c->codes[i] == SAMEN_SYSMIS_CODE)
-            return false;
-        x = c->codes[i];
-    } else {
-        x = c->numbers[i];
-        if (isnan(x))
-            return false;
-    }
-    for (size_t m = 0; m < c->nmissing; m++)
-        if (c->missing[m] == x)
-            return false;
-    *v = x;
-    return true;
-}
+/* Valid values are read through colview.h. */
 
 /* Checks spec against ds: at least min_k items, each a variable, none
  * twice, and min/max both NAN or min < max. */
