@@ -57,6 +57,11 @@ typedef struct question {
     cond *when;
 } question;
 
+struct name_entry {
+    const char *name;
+    size_t index;
+};
+
 struct samen_instrument {
     arena *a;
     const char *id;
@@ -74,6 +79,7 @@ struct samen_instrument {
     size_t nplaceholders;
     placeholder *placeholders;
     long consent_question;
+    struct name_entry *by_name; /* variables sorted by name (case-insensitive), once loaded */
 };
 
 /* Load-time state, with the nodes needed for positions in pass 3. */
@@ -1013,6 +1019,38 @@ static void parse_scales(loader *L, yaml_node_t *node)
     }
 }
 
+/* ---- the name index ---------------------------------------------------------- */
+
+/* ASCII case-insensitive order, matching text_ieq()'s equality. */
+static int name_cmp(const char *a, const char *b)
+{
+    for (;; a++, b++) {
+        int x = tolower((unsigned char)*a), y = tolower((unsigned char)*b);
+        if (x != y || x == 0)
+            return x - y;
+    }
+}
+
+static int by_name_cmp(const void *a, const void *b)
+{
+    return name_cmp(((const struct name_entry *)a)->name, ((const struct name_entry *)b)->name);
+}
+
+/* Builds the sorted index that samen_instrument_find_var() searches, so a
+ * lookup per answer (import, export, datasets) costs log n, not n. */
+static bool build_name_index(samen_instrument *inst)
+{
+    inst->by_name = malloc((inst->nvars ? inst->nvars : 1) * sizeof *inst->by_name);
+    if (inst->by_name == NULL)
+        return false;
+    for (size_t i = 0; i < inst->nvars; i++) {
+        inst->by_name[i].name = inst->vars[i].name;
+        inst->by_name[i].index = i;
+    }
+    qsort(inst->by_name, inst->nvars, sizeof *inst->by_name, by_name_cmp);
+    return true;
+}
+
 /* ---- load ------------------------------------------------------------------ */
 
 static void load_all(loader *L)
@@ -1087,6 +1125,8 @@ static samen_status load_doc(yx_doc *doc, samen_instrument **out, samen_diag *d)
         st = SAMEN_ENOMEM;
     else if (samen_diag_count(d) > before)
         st = SAMEN_EVALIDATE;
+    else if (!build_name_index(inst))
+        st = SAMEN_ENOMEM;
     if (st != SAMEN_OK) {
         samen_instrument_destroy(inst);
         return st;
@@ -1126,6 +1166,7 @@ void samen_instrument_destroy(samen_instrument *inst)
     free(inst->sections);
     free(inst->questions);
     free(inst->vars);
+    free(inst->by_name);
     arena_destroy(inst->a);
     free(inst);
 }
@@ -1157,9 +1198,23 @@ const samen_var_info *samen_instrument_var(const samen_instrument *inst, size_t 
 
 long samen_instrument_find_var(const samen_instrument *inst, const char *name)
 {
-    for (size_t i = 0; i < inst->nvars; i++)
-        if (text_ieq(inst->vars[i].name, name))
-            return (long)i;
+    if (inst->by_name == NULL) { /* while loading: a scan */
+        for (size_t i = 0; i < inst->nvars; i++)
+            if (text_ieq(inst->vars[i].name, name))
+                return (long)i;
+        return -1;
+    }
+    size_t lo = 0, hi = inst->nvars;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = name_cmp(inst->by_name[mid].name, name);
+        if (c == 0)
+            return (long)inst->by_name[mid].index;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
     return -1;
 }
 
