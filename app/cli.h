@@ -50,6 +50,7 @@ int cli_schools(int argc, char **argv);
 int cli_network(int argc, char **argv);
 int cli_tables(int argc, char **argv);
 int cli_migrate(int argc, char **argv);
+int cli_report(int argc, char **argv);
 int cli_stats_freq(int argc, char **argv);
 int cli_stats_crosstab(int argc, char **argv);
 int cli_stats_alpha(int argc, char **argv);

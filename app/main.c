@@ -22,6 +22,7 @@ static const struct {
     {"schools", cli_schools, N_("import school lists (DUO open data) and contact addresses")},
     {"network", cli_network, N_("network drawings: check, measure, classify, draw, compare")},
     {"migrate", cli_migrate, N_("copy a study's data between databases")},
+    {"report", cli_report, N_("write the report: HTML chapters, charts and tables")},
     {"tables", cli_tables, N_("every table of the report definition, computed from a wave")},
 };
 

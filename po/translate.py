@@ -178,6 +178,20 @@ NL = {
         "het analysebestand van een meting schrijven (CSV, SPSS .sav/.zsav, Excel)",
     "copy a study's data between databases":
         "de gegevens van een studie naar een andere database kopiëren",
+    "write the report: HTML chapters, charts and tables":
+        "het rapport schrijven: HTML-hoofdstukken, grafieken en tabellen",
+    "--out DIR is required: where to write the report":
+        "--out MAP is verplicht: waar het rapport moet komen",
+    "--suppress needs a number of schools from 1 to 1000":
+        "--suppress vraagt een aantal scholen van 1 tot 1000",
+    "samen report: the study has no report definition %s (see docs/REPORT-DEFINITION.md, or give --definition FILE)\n":
+        "samen report: de studie heeft geen rapportdefinitie %s (zie docs/REPORT-DEFINITION.md, of geef --definition BESTAND)\n",
+    "wrote the report of wave %d: %zu table(s), %zu chart(s), %zu network drawing(s) in %.0f ms\n":
+        "rapport van meting %d geschreven: %zu tabel(len), %zu grafiek(en), %zu netwerktekening(en) in %.0f ms\n",
+    "wrote the feedback report of region %s (wave %d, %zu cell(s) suppressed) in %.0f ms\n":
+        "terugkoppelrapport van regio %s geschreven (meting %d, %zu cel(len) onderdrukt) in %.0f ms\n",
+    "open %s/index.html\n":
+        "open %s/index.html\n",
 }
 
 def c_escape(s):

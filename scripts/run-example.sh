@@ -29,5 +29,7 @@ echo
 echo "Tabel 3 (uit $work/tabellen-2023.csv):"
 "$samen" tables --study "$work" --wave 2023 --format csv --only T3
 echo
+"$samen" report --study "$work" --out "$work/rapport"
+echo
 echo "Minimale steekproef volgens het rapport (N=4500, e=5%, 90%, p=.5):" \
   "$("$samen" samplesize --population 4500 --margin 0.05 --confidence 0.90 --p 0.5)"
