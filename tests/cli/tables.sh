@@ -132,6 +132,44 @@ assert "Tabel" in strings or "Collaboration" in strings
 assert "SYNTHETIC DATA" in strings
 EOF
 ls "$TMP" | grep -q 'tables.xlsx.tmp' && fail "a temporary workbook was left behind"
+# LibreOffice (headless) opens the workbook and finds the same numbers, row by
+# row, in every table's sheet as the JSON output.
+command -v soffice >/dev/null || fail "LibreOffice is missing (scripts/bootstrap.sh installs it)"
+mkdir -p "$TMP/lo" "$TMP/lohome"
+HOME="$TMP/lohome" timeout 180 soffice --headless --norestore \
+  --convert-to "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1" \
+  --outdir "$TMP/lo" "$TMP/tables.xlsx" >/dev/null 2>&1 || fail "LibreOffice could not open the workbook"
+run tables --study "$study" "$(db_args "$study")" --wave 2023 --format json
+expect_rc 0
+printf '%s\n' "$OUT" > "$TMP/tables.json"
+"$PY" - "$TMP/tables.json" "$TMP/lo" <<'EOF' || fail "LibreOffice reads other numbers than samen tables --format json"
+import csv, json, os, sys
+tables = json.load(open(sys.argv[1]))["tables"]
+checked = 0
+for t in tables:
+    path = os.path.join(sys.argv[2], "tables-%s.csv" % t["id"])
+    rows = list(csv.reader(open(path, encoding="utf-8")))
+    for r in t["rows"]:
+        want = [c for c in r["cells"] if isinstance(c, (int, float)) and not isinstance(c, bool)]
+        if not want:
+            continue
+        match = [row for row in rows if r["label"] in row[:2]]
+        assert match, (t["id"], r["label"])
+        got = []
+        for row in match:
+            vals = []
+            for x in row[1:]:
+                try:
+                    vals.append(float(x))
+                except ValueError:
+                    pass
+            got.append(vals)
+        assert any(all(any(abs(w - g) < 1e-9 for g in vals) for w in want) for vals in got), \
+            (t["id"], r["label"], want, got)
+        checked += len(want)
+assert checked > 500, checked
+print("LibreOffice: %d numbers in %d sheets agree" % (checked, len(tables)))
+EOF
 
 # 5. --only and --out.
 run tables --study "$study" "$(db_args "$study")" --wave 2023 --only B4,T3 --out "$TMP/two.json"

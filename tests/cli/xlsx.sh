@@ -112,8 +112,9 @@ assert by["reden_anders_tekst"][6] == "samenwerking in [2, 3] and reden_anders =
 print("checked", len(rows), "rows and", len(book) - 1, "codebook entries")
 PY
 
-# LibreOffice, when installed, reads the same data (first sheet to CSV).
-if command -v soffice >/dev/null 2>&1; then
+# LibreOffice reads the same data (first sheet to CSV).
+command -v soffice >/dev/null 2>&1 || fail "LibreOffice is missing (scripts/bootstrap.sh installs it)"
+if true; then
   mkdir -p "$TMP/lo" "$TMP/lohome"
   HOME="$TMP/lohome" timeout 120 soffice --headless --norestore --convert-to csv:"Text - txt - csv (StarCalc)":44,34,76 \
     --outdir "$TMP/lo" "$TMP/x.xlsx" >/dev/null 2>&1 || fail "LibreOffice could not convert the workbook"
