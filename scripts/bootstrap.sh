@@ -12,7 +12,7 @@ PACKAGES=(
   python3 python3-yaml
   libreadstat-dev libxlsxwriter-dev libgraphviz-dev libpq-dev postgresql
   libxml2-dev libxml2-utils libreoffice-calc-nogui
-  chromium tidy
+  chromium tidy librsvg2-dev
   pspp r-base-core r-cran-psych python3-igraph
   clang libclang-rt-14-dev
 )

@@ -8,6 +8,10 @@
  *   charts/ (SVG)    every chart and network drawing as a file of its own
  *   tabellen.xlsx   the tables (samen_tables_write, format xlsx)
  *   tabellen.csv    the same as CSV
+ *   charts/ (PNG)    every chart and drawing again as charts/<id>.png (librsvg)
+ *   infographic.html the one-page infographic of the wave (key numbers
+ *                   computed from the tables and the study, findings from
+ *                   DIR/reports/findings.yaml when present)
  * With a region it writes a feedback report for that region instead: the
  * region's figures beside its situation and the whole study, with cells on
  * fewer than `suppress` cases blanked.
@@ -50,5 +54,17 @@ samen_status samen_report_write(const samen_study *s, const samen_tables *t,
 samen_status samen_report_html(const samen_study *s, const samen_tables *t,
                                const samen_report_options *opt, char **out, size_t *len,
                                samen_diag *d);
+
+/* The one-page infographic of the wave of t (samen_report_write writes it
+ * as infographic.html beside index.html; the caller keeps s, t and opt;
+ * opt->region is ignored). Numbers come from the tables T1, T2, T3, T5, T6,
+ * B12, the study's schools and its network drawings; the findings sections
+ * from DIR/reports/findings.yaml when it exists and is of t's wave
+ * (docs/REPORT.md). SAMEN_EVALIDATE (in d, with file:line:column) for a
+ * findings file that is not valid. On success *out is a new
+ * NUL-terminated HTML document of *len bytes; free with free(). */
+samen_status samen_report_infographic(const samen_study *s, const samen_tables *t,
+                                      const samen_report_options *opt, char **out, size_t *len,
+                                      samen_diag *d);
 
 #endif

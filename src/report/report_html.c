@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "report/chart_png.h"
 #include "report/svg_chart.h"
 #include "samen/network.h"
 #include "samen/network_metrics.h"
@@ -197,6 +198,15 @@ static samen_status write_file(ctx *c, const char *name, const char *data, size_
         return SAMEN_EIO;
     }
     return SAMEN_OK;
+}
+
+/* Writes charts/<stem>.png, the SVG svg (len bytes) drawn by librsvg, for
+ * people who paste figures into a word processor (chart_png.c). */
+static samen_status write_png(ctx *c, const char *stem, const char *svg, size_t len)
+{
+    char path[4600];
+    snprintf(path, sizeof path, "%s/charts/%s.png", c->out_dir, stem);
+    return chart_png_write(svg, len, path, c->d);
 }
 
 static samen_status make_dir(const char *path, samen_diag *d)
@@ -407,6 +417,8 @@ static samen_status table_chart(ctx *c, size_t i)
             st = buf_append(&file, buf_str(&svg), svg.len);
         if (st == SAMEN_OK)
             st = write_file(c, name, buf_str(&file), file.len);
+        if (st == SAMEN_OK)
+            st = write_png(c, prefix + 6, buf_str(&svg), svg.len);
         buf_free(&file);
     }
     if (st == SAMEN_OK)
@@ -674,6 +686,10 @@ static samen_status networks_html(ctx *c)
             char name[300];
             snprintf(name, sizeof name, "charts/netwerk-%s.svg", base);
             st = write_file(c, name, svg, len);
+            if (st == SAMEN_OK) {
+                snprintf(name, sizeof name, "netwerk-%s", base);
+                st = write_png(c, name, svg, len);
+            }
         }
         if (st == SAMEN_OK)
             c->sum.networks++;
@@ -940,6 +956,14 @@ samen_status samen_report_write(const samen_study *s, const samen_tables *t,
         if (st == SAMEN_OK) {
             snprintf(path, sizeof path, "%s/tabellen.csv", out_dir);
             st = samen_tables_write(t, "csv", NULL, path, d);
+        }
+        if (st == SAMEN_OK) {
+            char *ig = NULL;
+            size_t iglen = 0;
+            st = samen_report_infographic(s, t, opt, &ig, &iglen, d);
+            if (st == SAMEN_OK)
+                st = write_file(&c, "infographic.html", ig, iglen);
+            free(ig);
         }
     }
     if (st == SAMEN_OK && sum != NULL)
