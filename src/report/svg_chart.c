@@ -40,11 +40,12 @@ static const char *const pos_colours[] = {"#0072B2", "#56B4E9", "#A9D7F3"};
 static const char *const extra_colours[] = {"#8C8C8C", "#C8C8C8", "#E2E2E2"};
 #define NEUTRAL_COLOUR "#BBBBBB"
 
-samen_status svg_chart_escape(buf *out, const char *s)
+/* Escapes the first len bytes of s (stopping early at a NUL). */
+static samen_status escape_n(buf *out, const char *s, size_t len)
 {
     samen_status st = SAMEN_OK;
-    for (const char *p = s ? s : ""; *p != '\0' && st == SAMEN_OK; p++) {
-        unsigned char c = (unsigned char)*p;
+    for (size_t i = 0; i < len && s[i] != '\0' && st == SAMEN_OK; i++) {
+        unsigned char c = (unsigned char)s[i];
         switch (c) {
         case '&': st = buf_append_str(out, "&amp;"); break;
         case '<': st = buf_append_str(out, "&lt;"); break;
@@ -58,6 +59,11 @@ samen_status svg_chart_escape(buf *out, const char *s)
         }
     }
     return st;
+}
+
+samen_status svg_chart_escape(buf *out, const char *s)
+{
+    return s == NULL ? SAMEN_OK : escape_n(out, s, strlen(s));
 }
 
 void svg_chart_format(char *out, size_t cap, double v, int precision, const char *lang)
@@ -136,16 +142,6 @@ static double lines_w(const char *s, const lines *l)
             w = x;
     }
     return w;
-}
-
-static samen_status escape_n(buf *out, const char *s, size_t len)
-{
-    char tmp[512];
-    if (len >= sizeof tmp)
-        len = sizeof tmp - 1;
-    memcpy(tmp, s, len);
-    tmp[len] = '\0';
-    return svg_chart_escape(out, tmp);
 }
 
 /* A text of wrapped lines; y is the middle of the block. */
