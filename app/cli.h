@@ -10,6 +10,7 @@
 #include "samen/status.h"
 #include "samen/store.h"
 #include "samen/study.h"
+#include "samen/tables.h"
 
 typedef struct cli_opt {
     const char *name;      /* without the leading "--" */
@@ -37,6 +38,13 @@ bool cli_parse_wave(const char *cmd, const char *text, int *wave);
  * success returns -1. store may be NULL when none is needed. */
 int cli_open_study(const char *dir, const char *db_url, samen_study **study, samen_store **store,
                    samen_diag *d);
+
+/* Loads the report definition: the file definition, or the study's default
+ * (reports/<id>.yaml). On failure prints the problems (with a hint when the
+ * default is missing) and returns the exit code; on success sets *def and
+ * returns -1. cmd names the subcommand in the hint. */
+int cli_load_definition(const char *cmd, const samen_study *s, const char *definition,
+                        samen_tabledef **def, samen_diag *d);
 
 int cli_init(int argc, char **argv);
 int cli_validate(int argc, char **argv);

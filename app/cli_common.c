@@ -123,3 +123,22 @@ bool cli_parse_numbers(const char *cmd, const char *option, const char *text, do
         p = end + 1;
     }
 }
+
+int cli_load_definition(const char *cmd, const samen_study *s, const char *definition,
+                        samen_tabledef **def, samen_diag *d)
+{
+    char path[4400];
+    if (definition != NULL)
+        snprintf(path, sizeof path, "%s", definition);
+    else
+        samen_tabledef_default_path(s, path, sizeof path);
+    samen_status st = samen_tabledef_load(path, path, s, def, d);
+    if (st == SAMEN_OK)
+        return -1;
+    if (st == SAMEN_ENOTFOUND && definition == NULL)
+        fprintf(stderr,
+                _("samen %s: the study has no report definition %s (see "
+                  "docs/REPORT-DEFINITION.md, or give --definition FILE)\n"),
+                cmd, path);
+    return cli_fail(st, d);
+}

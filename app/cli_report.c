@@ -78,20 +78,10 @@ int cli_report(int argc, char **argv)
     }
     if (wave == 0 && samen_study_nwaves(s) > 0)
         wave = samen_study_wave(s, samen_study_nwaves(s) - 1)->year;
-    char path[4400];
-    if (definition != NULL)
-        snprintf(path, sizeof path, "%s", definition);
-    else
-        samen_tabledef_default_path(s, path, sizeof path);
-    samen_status status = samen_tabledef_load(path, path, s, &def, d);
-    if (status != SAMEN_OK) {
-        if (status == SAMEN_ENOTFOUND && definition == NULL)
-            fprintf(stderr, _("samen report: the study has no report definition %s "
-                              "(see docs/REPORT-DEFINITION.md, or give --definition FILE)\n"),
-                    path);
-        rc = cli_fail(status, d);
+    rc = cli_load_definition("report", s, definition, &def, d);
+    if (rc >= 0)
         goto out;
-    }
+    samen_status status;
     samen_tables_options o = {wave, samen_i18n_lang(), NULL, 0};
     const char *report_lang = lang != NULL ? lang : "nl";
     o.lang = report_lang;

@@ -98,20 +98,10 @@ int cli_tables(int argc, char **argv)
         samen_diag_destroy(d);
         return rc;
     }
-    char path[4400];
-    if (definition != NULL)
-        snprintf(path, sizeof path, "%s", definition);
-    else
-        samen_tabledef_default_path(s, path, sizeof path);
-    samen_status status = samen_tabledef_load(path, path, s, &def, d);
-    if (status != SAMEN_OK) {
-        if (status == SAMEN_ENOTFOUND && definition == NULL)
-            fprintf(stderr, _("samen tables: the study has no report definition %s "
-                              "(see docs/REPORT-DEFINITION.md, or give --definition FILE)\n"),
-                    path);
-        rc = cli_fail(status, d);
+    rc = cli_load_definition("tables", s, definition, &def, d);
+    if (rc >= 0)
         goto out;
-    }
+    samen_status status;
     samen_tables_options o = {wave, lang, nonly ? only_ids : NULL, nonly};
     status = samen_tables_compute(def, s, st, &o, &t, d);
     if (status == SAMEN_OK)

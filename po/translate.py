@@ -168,8 +168,6 @@ NL = {
         "--format %s schrijft een bestand: geef --out BESTAND",
     "--only needs table ids separated by commas, such as B4,T3":
         "--only vraagt tabelcodes gescheiden door komma's, zoals B4,T3",
-    "samen tables: the study has no report definition %s (see docs/REPORT-DEFINITION.md, or give --definition FILE)\n":
-        "samen tables: de studie heeft geen rapportdefinitie %s (zie docs/REPORT-DEFINITION.md, of geef --definition BESTAND)\n",
     "wrote %zu table(s) of wave %d to %s\n":
         "%zu tabel(len) van meting %d geschreven naar %s\n",
     "import a wave's responses from CSV or SPSS (all or nothing)":
@@ -184,14 +182,14 @@ NL = {
         "--out MAP is verplicht: waar het rapport moet komen",
     "--suppress needs a number of schools from 1 to 1000":
         "--suppress vraagt een aantal scholen van 1 tot 1000",
-    "samen report: the study has no report definition %s (see docs/REPORT-DEFINITION.md, or give --definition FILE)\n":
-        "samen report: de studie heeft geen rapportdefinitie %s (zie docs/REPORT-DEFINITION.md, of geef --definition BESTAND)\n",
     "wrote the report of wave %d: %zu table(s), %zu chart(s), %zu network drawing(s) in %.0f ms\n":
         "rapport van meting %d geschreven: %zu tabel(len), %zu grafiek(en), %zu netwerktekening(en) in %.0f ms\n",
     "wrote the feedback report of region %s (wave %d, %zu cell(s) suppressed) in %.0f ms\n":
         "terugkoppelrapport van regio %s geschreven (meting %d, %zu cel(len) onderdrukt) in %.0f ms\n",
     "open %s/index.html\n":
         "open %s/index.html\n",
+    "samen %s: the study has no report definition %s (see docs/REPORT-DEFINITION.md, or give --definition FILE)\n":
+        "samen %s: de studie heeft geen rapportdefinitie %s (zie docs/REPORT-DEFINITION.md, of geef --definition BESTAND)\n",
 }
 
 def c_escape(s):
